@@ -42,3 +42,68 @@ def sources() -> Path:
     if not path.is_dir():
         pytest.skip(f"TRENDGRAPH_SOURCES={env} is not a directory")
     return path
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(root: Path, **env_extra) -> tuple["subprocess.Popen", str]:
+    """Start the real console script on 127.0.0.1 and wait until it answers."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    port = free_port()
+    exe = Path(sys.executable).with_name("trendgraph")
+    env = {**os.environ, "TRENDGRAPH_HOME": str(root), **{k: str(v) for k, v in env_extra.items()}}
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stdout.read()}")
+        try:
+            if httpx.get(url + "/queries", timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start within 120 s")
+
+
+def stop_server(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except Exception:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def mini_server(tmp_path_factory):
+    """A real server on a built copy of the miniature project, with a 1.5 s timeout."""
+    from trendgraph.build import build
+
+    proj = tmp_path_factory.mktemp("srv") / "proj"
+    shutil.copytree(ROOT / "ontology", proj / "ontology")
+    (proj / "data").mkdir(parents=True)
+    for name in ("beleidsdomeinen.ttl", "organisaties.ttl"):
+        shutil.copy(ROOT / "data" / name, proj / "data" / name)
+    shutil.copytree(FIXTURES / "mini" / "data" / "platform31-2025", proj / "data" / "platform31-2025")
+    shutil.copy(ROOT / "data" / "platform31-2025" / "rapport.ttl",
+                proj / "data" / "platform31-2025" / "rapport.ttl")
+    shutil.copytree(ROOT / "queries", proj / "queries")
+    build(proj, quiet=True)
+    proc, url = start_server(proj, TRENDGRAPH_TIMEOUT=1.5, TRENDGRAPH_WORKERS=2,
+                             TRENDGRAPH_MAX_REQUEST_BYTES=20000)
+    yield url
+    stop_server(proc)

@@ -174,6 +174,27 @@ def _split_param(text: str) -> tuple[str, str]:
     return k.strip(), v
 
 
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from .http import create_app
+    from .settings import Settings
+
+    settings = Settings.from_env(project_root())
+    for name in ("base_iri", "timeout", "workers", "max_rows"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(settings, name, value)
+    if not settings.base_iri.endswith("/"):
+        settings.base_iri += "/"
+    app = create_app(settings)
+    print(f"serving on http://{args.host}:{args.port}/ (SPARQL at /sparql, queries at "
+          f"/queries; base IRI {settings.base_iri}; timeout {settings.timeout:g} s; "
+          f"{settings.workers} query workers)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
 def cmd_check(args) -> int:
     from .check import check_files
 
@@ -205,6 +226,18 @@ def main(argv: list[str] | None = None) -> int:
                    help="a saved query's parameter (repeatable)")
     p.add_argument("--format", choices=("table", "csv", "json", "ttl"), default="table")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="serve the built graph: SPARQL endpoint, saved queries, "
+                                     "linked data")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--base-iri", dest="base_iri", default=None,
+                   help="public base IRI (default $TRENDGRAPH_BASE_IRI or https://w3id.org/trendgraph/)")
+    p.add_argument("--timeout", type=float, default=None, help="query timeout in seconds (10)")
+    p.add_argument("--workers", type=int, default=None, help="query worker processes")
+    p.add_argument("--max-rows", dest="max_rows", type=int, default=None)
+    p.add_argument("--log-level", dest="log_level", default="warning")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="check some data files: SHACL and quote grounding")
     p.add_argument("files", nargs="+")

@@ -20,7 +20,7 @@ from .reports import REPORTS, Report, report_for_iri
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 # Footnote markers glued to a word or punctuation: "toegerust.8", "gebiedsontwikkeling.14,15".
-_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:)’'”?!])\d{1,3}(?:,\d{1,3})*(?=\s|$)")
+_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:)’'”?!])\d{1,3}(?:,\d{1,3})*(?=[\s,.;:)]|$)")
 _DROP = re.compile(r"[\s\-\u00ad\u2010\u2011\u2012\u2013\u2014]+")
 
 

@@ -133,7 +133,7 @@ def to_rdf(r: Result, media_type: str, prefixes: dict[str, str] | None = None) -
     if media_type == "application/ld+json":
         return to_jsonld(r.triples)
     fmt = RDF_FORMATS[media_type]
-    kwargs = {"prefixes": prefixes} if prefixes and fmt == ox.RdfFormat.TURTLE else {}
+    kwargs = {"prefixes": dict(sorted(prefixes.items()))} if prefixes and fmt == ox.RdfFormat.TURTLE else {}
     return ox.serialize(r.triples, format=fmt, **kwargs).decode("utf-8")
 
 

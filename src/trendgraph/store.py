@@ -33,8 +33,10 @@ class Result:
 
 
 class Engine(Protocol):
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None,
-              limit: int | None = None) -> Result: ...
+    def query(self, sparql: str, limit: int | None = None) -> Result:
+        """Run ``sparql``; stop collecting after ``limit`` + 1 rows so that the caller can
+        tell whether more exist."""
+        ...
 
 
 class OxigraphEngine:
@@ -56,12 +58,9 @@ class OxigraphEngine:
     def __len__(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None,
-              limit: int | None = None) -> Result:
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    def query(self, sparql: str, limit: int | None = None) -> Result:
         try:
-            raw = self.store.query(sparql, use_default_graph_as_union=True,
-                                   substitutions=subs or None)
+            raw = self.store.query(sparql, use_default_graph_as_union=True)
             if isinstance(raw, ox.QuerySolutions):
                 variables = [v.value for v in raw.variables]
                 rows = []
