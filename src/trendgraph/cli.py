@@ -195,6 +195,33 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    from .extract.trendweb_rdf import generate
+    from .paths import sources_dir
+
+    sources = sources_dir()
+    if sources is None:
+        _err("extract reads the report texts: set TRENDGRAPH_SOURCES to their directory")
+        return 2
+    target = project_root() / "data" / "trendweb-2025"
+    try:
+        files = generate(sources, target)
+    except (OSError, ValueError) as exc:
+        _err(f"extract failed: {exc}")
+        return 1
+    stale = []
+    for name, text in files.items():
+        path = target / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(name)
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+        print(f"{'differs' if args.check and current != text else 'wrote' if current != text else 'unchanged'}: "
+              f"data/trendweb-2025/{name} ({text.count(chr(10))} lines)")
+    return 1 if args.check and stale else 0
+
+
 def cmd_check(args) -> int:
     from .check import check_files
 
@@ -238,6 +265,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-rows", dest="max_rows", type=int, default=None)
     p.add_argument("--log-level", dest="log_level", default="warning")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("extract", help="regenerate data/trendweb-2025/gegenereerd-*.ttl "
+                                       "from the report text")
+    p.add_argument("report", choices=("trendweb",))
+    p.add_argument("--check", action="store_true",
+                   help="only report whether the committed files are up to date")
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="check some data files: SHACL and quote grounding")
     p.add_argument("files", nargs="+")
