@@ -24,10 +24,16 @@ _NOISE_PREDICATES = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty,
 
 
 def closure_input(tbox: Graph, abox: Graph) -> Graph:
+    """The TBox plus the instance triples some TBox axiom can fire on: types of classes
+    the TBox mentions, and resource-valued triples of properties it axiomatises."""
     g = Graph()
     g += tbox
+    axiomatised = set(tbox.subjects())
     for s, p, o in abox:
-        if p == RDF.type or (isinstance(o, URIRef) and not isinstance(s, Literal)):
+        if p == RDF.type:
+            if o in axiomatised:
+                g.add((s, p, o))
+        elif p in axiomatised and isinstance(o, URIRef):
             g.add((s, p, o))
     return g
 
