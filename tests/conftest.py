@@ -107,3 +107,37 @@ def mini_server(tmp_path_factory):
                              TRENDGRAPH_MAX_REQUEST_BYTES=20000)
     yield url
     stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def cbs_endpoint(tmp_path_factory):
+    """A second, real SPARQL endpoint on 127.0.0.1: `oxigraph serve-read-only` loaded with
+    a small fixture of CBS-shaped municipality figures. Yields its query URL."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    exe = Path(sys.executable).with_name("oxigraph")
+    if not exe.exists():
+        pytest.fail("the oxigraph server (PyPI package 'oxigraph', a dev extra) is not installed")
+    db = tmp_path_factory.mktemp("cbs") / "db"
+    subprocess.run([str(exe), "load", "--location", str(db), "--file",
+                    str(FIXTURES / "federatie" / "cbs-cijfers.ttl")], check=True,
+                   capture_output=True)
+    port = free_port()
+    proc = subprocess.Popen([str(exe), "serve-read-only", "--location", str(db),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            httpx.get(url, params={"query": "ASK {}"}, timeout=2)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(10)

@@ -20,7 +20,7 @@ def run(args, root, stdin=None, extra_env=None):
 def test_build_then_stats_then_query(mini_root):
     r = run(["build"], mini_root)
     assert r.returncode == 0, r.stderr
-    assert "[1/5]" in r.stderr and "instances per class" in r.stdout
+    assert "[1/6]" in r.stderr and "instances per class" in r.stdout
     r = run(["build"], mini_root)
     assert r.returncode == 0 and "up to date" in r.stderr
     r = run(["stats"], mini_root)

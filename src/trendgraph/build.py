@@ -19,7 +19,7 @@ from pathlib import Path
 MANIFEST = "build.json"
 # The modules whose code determines the published bytes.
 _CODE = ("load.py", "validate.py", "infer.py", "publish.py", "build.py", "reports.py",
-         "namespaces.py", "describe.py")
+         "namespaces.py", "describe.py", "export.py")
 
 
 class BuildFailed(Exception):
@@ -42,6 +42,7 @@ class BuildResult:
 
 def _input_paths(root: Path) -> list[Path]:
     paths = sorted((root / "ontology").glob("*.ttl")) + sorted((root / "data").rglob("*.ttl"))
+    paths += sorted((root / "ontology").glob("*.jsonld"))
     pkg = Path(__file__).resolve().parent
     paths += [pkg / name for name in _CODE if (pkg / name).exists()]
     return paths
@@ -105,7 +106,7 @@ def build(root: Path, dist: Path | None = None, *, force: bool = False,
     from .namespaces import G_INFERRED, G_ONTOLOGY
     from .stats import instances_per_class
 
-    progress = Progress(5, quiet)
+    progress = Progress(6, quiet)
     progress.stage("loading ontology and data")
     try:
         loaded = load_mod.load(root)
@@ -133,7 +134,7 @@ def build(root: Path, dist: Path | None = None, *, force: bool = False,
     inferred = infer(tbox, abox)
     progress.done(f"{len(inferred)} new triples")
 
-    progress.stage("writing TriG and N-Quads")
+    progress.stage("writing TriG, N-Quads, Turtle and JSON-LD")
     graphs = {
         ctx.identifier: ctx for ctx in loaded.dataset.graphs() if len(ctx) > 0
     }
@@ -142,21 +143,28 @@ def build(root: Path, dist: Path | None = None, *, force: bool = False,
     staging = root / ".build" / f"dist-{digest[:12]}"
     if staging.exists():
         shutil.rmtree(staging)
-    files = publish.write(graphs, staging)
+    publish.write(graphs, staging)
     per_graph = {str(k): len(v) for k, v in graphs.items()}
     union = Graph()
     for g in graphs.values():
         union += g
     per_class = instances_per_class(union)
+    from . import describe, export
+
+    export.write_all(staging, root, publish.PREFIXES)
+    progress.done(", ".join(sorted(p.name for p in staging.iterdir())))
+
+    progress.stage("describing the dataset (DCAT-AP-NL, VoID)")
+    describe.write(union, graphs, staging, root / "data" / "links")
     new_manifest = {
         "input_hash": digest,
-        "files": sorted(p.name for p in files.values()),
+        "files": sorted(p.name for p in staging.iterdir()),
         "triples_per_graph": per_graph,
         "instances_per_class": per_class,
     }
     (staging / MANIFEST).write_text(json.dumps(new_manifest, indent=2, sort_keys=True) + "\n",
                                     encoding="utf-8")
-    progress.done(", ".join(p.name for p in files.values()))
+    progress.done("catalog.ttl, void.ttl")
 
     progress.stage(f"publishing to {dist}")
     _swap(staging, dist)

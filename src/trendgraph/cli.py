@@ -222,6 +222,23 @@ def cmd_extract(args) -> int:
     return 1 if args.check and stale else 0
 
 
+def cmd_export(args) -> int:
+    from .build import read_manifest
+    from .export import FORMATS
+
+    dist = project_root() / "dist"
+    if read_manifest(dist) is None:
+        _err("no build found in dist/: run 'trendgraph build' first")
+        return 1
+    data = (dist / FORMATS[args.format]).read_bytes()
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
 def cmd_check(args) -> int:
     from .check import check_files
 
@@ -272,6 +289,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true",
                    help="only report whether the committed files are up to date")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("export", help="the built graph as ttl, trig, nq or jsonld")
+    p.add_argument("--format", choices=("ttl", "trig", "nq", "jsonld"), default="ttl",
+                   help="trig and nq keep the named graphs; ttl and jsonld are their union "
+                        "(JSON-LD compacted with ontology/context.jsonld)")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help="check some data files: SHACL and quote grounding")
     p.add_argument("files", nargs="+")

@@ -23,7 +23,7 @@ from . import negotiate
 from .build import read_manifest
 from .pool import Job, PoolBusy, QueryPool, QueryTimeout
 from .publish import PREFIXES
-from .querytext import query_form, service_targets
+from .querytext import query_form, resolve_service_aliases, service_targets
 from .settings import Settings
 
 
@@ -97,6 +97,8 @@ def create_app(settings: Settings) -> FastAPI:
     register_queries(app)
     register_linked_data(app)
 
+    register_dataset(app)
+
     @app.get("/", include_in_schema=False)
     async def home(request: Request):
         return HTMLResponse(
@@ -108,9 +110,71 @@ def create_app(settings: Settings) -> FastAPI:
             "<li><a href='/id/beleidsdomeinen'>beleidsdomeinen</a></li>"
             "<li><a href='/id/platform31-2025'>Platform31-trendstudie 2025</a></li>"
             "<li><a href='/id/trendweb-2025'>Trendweb 2025</a></li>"
+            "<li><a href='/catalog'>DCAT-catalogus</a> en <a href='/.well-known/void'>VoID</a></li>"
+            "<li>downloads: <a href='/download/trendgraph.trig'>TriG</a>, "
+            "<a href='/download/trendgraph.nq'>N-Quads</a>, <a href='/download/trendgraph.ttl'>Turtle</a>, "
+            "<a href='/download/trendgraph.jsonld'>JSON-LD</a></li>"
             "<li><a href='/docs'>API (OpenAPI)</a></li></ul>")
 
     return app
+
+
+def register_dataset(app: FastAPI) -> None:
+    """The dataset's own description and downloads, straight from dist/."""
+    from fastapi.responses import FileResponse
+
+    from .export import FORMATS, MEDIA_TYPES
+
+    settings: Settings = app.state.settings
+
+    def described(request: Request, name: str) -> Response:
+        fmt = request.query_params.get("format")
+        try:
+            media = negotiate.choose(request.headers.get("accept"),
+                                     ("text/turtle", "application/ld+json", "application/n-triples"),
+                                     fmt)
+        except negotiate.NotAcceptable as exc:
+            raise ApiError(406, str(exc)) from None
+        path = settings.dist / name
+        if not path.exists():
+            raise ApiError(404, f"{name} is missing from the build: run 'trendgraph build'")
+        etag = etag_for(request, media, name)
+        if not_modified(request, etag):
+            return Response(status_code=304, headers={"ETag": etag})
+        headers = {"ETag": etag, "Vary": "Accept"}
+        if media == "text/turtle":
+            return Response(path.read_bytes(), media_type="text/turtle; charset=utf-8",
+                            headers=headers)
+        import pyoxigraph as ox
+
+        from .results import to_jsonld
+
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        if media == "application/ld+json":
+            return Response(to_jsonld(triples), media_type="application/ld+json", headers=headers)
+        return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                        media_type="application/n-triples", headers=headers)
+
+    @app.get("/catalog", summary="DCAT-AP-NL description of the dataset")
+    async def catalog(request: Request):
+        return described(request, "catalog.ttl")
+
+    @app.get("/.well-known/void", summary="VoID description of the dataset")
+    async def void(request: Request):
+        return described(request, "void.ttl")
+
+    @app.get("/download/{name}", summary="Download the graph (TriG, N-Quads, Turtle, JSON-LD)")
+    async def download(request: Request, name: str):
+        kinds = {v: k for k, v in FORMATS.items()}
+        if name not in kinds:
+            raise ApiError(404, f"no download '{name}'; available: {', '.join(sorted(kinds))}")
+        path = settings.dist / name
+        if not path.exists():
+            raise ApiError(404, f"{name} is missing from the build: run 'trendgraph build'")
+        etag = f'"{request.app.state.etag_base}-{name}"'
+        if not_modified(request, etag):
+            return Response(status_code=304, headers={"ETag": etag})
+        return FileResponse(path, media_type=MEDIA_TYPES[kinds[name]], headers={"ETag": etag})
 
 
 def etag_for(request: Request, media_type: str, extra: str = "") -> str:
@@ -120,26 +184,39 @@ def etag_for(request: Request, media_type: str, extra: str = "") -> str:
     return f'"{request.app.state.etag_base}-{key}"'
 
 
+def is_federated(sparql: str) -> bool:
+    """A query that calls another endpoint: its answer is not fixed by our build."""
+    return bool(service_targets(sparql))
+
+
 def not_modified(request: Request, etag: str) -> bool:
     header = request.headers.get("if-none-match", "")
     tags = [t.strip() for t in header.split(",")]
     return etag in tags or "*" in tags
 
 
-def check_services(request: Request, sparql: str) -> None:
-    """Refuse SERVICE to any endpoint not on the allow-list, before anything runs."""
-    allowed = request.app.state.settings.service_allowlist
+def check_services(request: Request, sparql: str) -> str:
+    """Resolve named services, then refuse SERVICE to any endpoint not on the allow-list,
+    before anything runs. Returns the query to run."""
+    settings: Settings = request.app.state.settings
+    try:
+        sparql = resolve_service_aliases(sparql, settings.services)
+    except KeyError as exc:
+        raise ApiError(400, f"the service '{exc.args[0]}' is not configured on this server "
+                            "(TRENDGRAPH_SERVICES)") from None
+    allowed = settings.allowed_endpoints
     for target in service_targets(sparql):
         if target not in allowed:
             raise ApiError(400, f"SERVICE <{target}> is not allowed; this endpoint may only "
                                 f"federate with: {', '.join(allowed) or 'no endpoints'}")
+    return sparql
 
 
 async def run_query(request: Request, sparql: str, media_type: str, *, offset: int = 0,
                     page_size: int | None = None, prefixes: dict | None = None):
     """Run in the pool; map engine failures onto HTTP errors."""
     settings: Settings = request.app.state.settings
-    check_services(request, sparql)
+    sparql = check_services(request, sparql)
     job = Job(sparql, media_type, offset, page_size, settings.max_rows,
               tuple(sorted((prefixes or {}).items())))
     try:
@@ -175,11 +252,12 @@ def register_sparql(app: FastAPI) -> None:
             media = negotiate.choose(request.headers.get("accept"), offered, fmt)
         except negotiate.NotAcceptable as exc:
             raise ApiError(406, str(exc)) from None
-        etag = etag_for(request, media, sparql)
-        if not_modified(request, etag):
+        federated = is_federated(sparql)
+        etag = None if federated else etag_for(request, media, sparql)
+        if etag and not_modified(request, etag):
             return Response(status_code=304, headers={"ETag": etag})
         reply = await run_query(request, sparql, media, prefixes=PREFIXES)
-        headers = {"ETag": etag, "Vary": "Accept"}
+        headers = {"Vary": "Accept", **({"ETag": etag} if etag else {})}
         if reply.truncated:
             headers["X-Trendgraph-Truncated"] = f"true; max-rows={request.app.state.settings.max_rows}"
         return Response(reply.body, media_type=_with_charset(reply.media_type), headers=headers)

@@ -11,7 +11,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from . import negotiate
-from .http import ApiError, etag_for, not_modified, run_query, _with_charset
+from .http import ApiError, etag_for, is_federated, not_modified, run_query, _with_charset
 from .publish import PREFIXES
 from .saved import ParameterError, SavedQuery, SavedQueryError, load_saved
 
@@ -104,12 +104,12 @@ def register_queries(app: FastAPI) -> None:
             sparql = q.prepare(params)
         except ParameterError as exc:
             raise ApiError(400, str(exc)) from None
-        etag = etag_for(request, media, f"{sparql}|{page}|{size}")
-        if not_modified(request, etag):
+        etag = None if is_federated(sparql) else etag_for(request, media, f"{sparql}|{page}|{size}")
+        if etag and not_modified(request, etag):
             return Response(status_code=304, headers={"ETag": etag})
         reply = await run_query(request, sparql, media, offset=(page - 1) * size,
                                 page_size=size, prefixes=PREFIXES)
-        headers = {"ETag": etag, "Vary": "Accept"}
+        headers = {"Vary": "Accept", **({"ETag": etag} if etag else {})}
         links = _links(request, page, size, reply.has_more)
         if links:
             headers["Link"] = links

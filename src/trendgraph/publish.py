@@ -1,8 +1,7 @@
 """Write the published dataset: TriG and N-Quads, byte-identical for identical input.
 
-N-Quads are written line by line in sorted order. TriG is written per named graph in
-IRI order, each graph body by rdflib's Turtle serializer (which orders subjects and
-predicates), so nothing depends on hash-set iteration order.
+N-Quads are written line by line in sorted order; TriG is serialised from those sorted
+quads, so nothing depends on hash-set iteration order.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ PREFIXES = {
     "vann": "http://purl.org/vocab/vann/",
     "dcat": "http://www.w3.org/ns/dcat#",
     "void": "http://rdfs.org/ns/void#",
+    "adms": "http://www.w3.org/ns/adms#",
 }
 
 
@@ -47,19 +47,13 @@ def nquads(graphs: dict[URIRef, Graph]) -> str:
 
 
 def trig(graphs: dict[URIRef, Graph]) -> str:
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
-    for name in sorted(graphs):
-        g = Graph(bind_namespaces="none")
-        for p, ns in PREFIXES.items():
-            g.bind(p, ns)
-        g += graphs[name]
-        body = g.serialize(format="turtle")
-        body = "".join(
-            line for line in body.splitlines(keepends=True) if not line.startswith("@prefix")
-        ).strip("\n")
-        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        out.append(f"\n<{name}> {{\n{indented}\n}}\n")
-    return "".join(out)
+    """TriG of the named graphs, written by pyoxigraph from the sorted N-Quads, so the
+    bytes depend only on the content (IRIs outside PREFIXES are written in full)."""
+    import pyoxigraph as ox
+
+    quads = ox.parse(nquads(graphs).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG,
+                        prefixes=dict(sorted(PREFIXES.items()))).decode("utf-8")
 
 
 def write(graphs: dict[URIRef, Graph], directory: Path) -> dict[str, Path]:

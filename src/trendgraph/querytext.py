@@ -138,3 +138,20 @@ def service_targets(query: str) -> list[str]:
     """The endpoints named by SERVICE clauses (IRIs without <>, or the variable)."""
     body = strip_comments_and_strings(query)
     return [m.group(1).strip("<>") for m in _SERVICE.finditer(body)]
+
+
+SERVICE_ALIAS = re.compile(r"<urn:trendgraph:service:([A-Za-z0-9-]+)>")
+
+
+def resolve_service_aliases(query: str, services: dict[str, str]) -> str:
+    """Replace ``<urn:trendgraph:service:NAME>`` by the endpoint configured for NAME.
+
+    Saved queries name external services this way so that the same file works on any
+    deployment; an unknown NAME is an error, not a silent empty result."""
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in services:
+            raise KeyError(name)
+        return f"<{services[name]}>"
+
+    return SERVICE_ALIAS.sub(sub, query)
