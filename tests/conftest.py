@@ -18,10 +18,8 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture
-def mini_root(tmp_path: Path) -> Path:
+def make_mini_project(proj: Path, queries: bool = False) -> Path:
     """A project with the real ontology and vocabulary but a tiny synthetic data set."""
-    proj = tmp_path / "proj"
     shutil.copytree(ROOT / "ontology", proj / "ontology")
     (proj / "data").mkdir(parents=True)
     for name in ("beleidsdomeinen.ttl", "organisaties.ttl"):
@@ -29,7 +27,14 @@ def mini_root(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "mini" / "data" / "platform31-2025", proj / "data" / "platform31-2025")
     shutil.copy(ROOT / "data" / "platform31-2025" / "rapport.ttl",
                 proj / "data" / "platform31-2025" / "rapport.ttl")
+    if queries:
+        shutil.copytree(ROOT / "queries", proj / "queries")
     return proj
+
+
+@pytest.fixture
+def mini_root(tmp_path: Path) -> Path:
+    return make_mini_project(tmp_path / "proj")
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +85,32 @@ def start_server(root: Path, **env_extra) -> tuple["subprocess.Popen", str]:
     raise RuntimeError("server did not start within 120 s")
 
 
+class NoConnection:
+    """A listening socket on 127.0.0.1 that must not be connected to: the proof that a
+    refused SERVICE sent nothing. Use as ``with NoConnection() as port: ...``."""
+
+    def __enter__(self) -> int:
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        return self.sock.getsockname()[1]
+
+    def __exit__(self, *exc) -> None:
+        import socket
+
+        self.sock.settimeout(1.0)
+        try:
+            conn, _ = self.sock.accept()
+        except socket.timeout:
+            return
+        finally:
+            self.sock.close()
+        conn.close()
+        raise AssertionError("the server opened a connection to a refused SERVICE endpoint")
+
+
 def stop_server(proc) -> None:
     proc.terminate()
     try:
@@ -93,15 +124,7 @@ def mini_server(tmp_path_factory):
     """A real server on a built copy of the miniature project, with a 1.5 s timeout."""
     from trendgraph.build import build
 
-    proj = tmp_path_factory.mktemp("srv") / "proj"
-    shutil.copytree(ROOT / "ontology", proj / "ontology")
-    (proj / "data").mkdir(parents=True)
-    for name in ("beleidsdomeinen.ttl", "organisaties.ttl"):
-        shutil.copy(ROOT / "data" / name, proj / "data" / name)
-    shutil.copytree(FIXTURES / "mini" / "data" / "platform31-2025", proj / "data" / "platform31-2025")
-    shutil.copy(ROOT / "data" / "platform31-2025" / "rapport.ttl",
-                proj / "data" / "platform31-2025" / "rapport.ttl")
-    shutil.copytree(ROOT / "queries", proj / "queries")
+    proj = make_mini_project(tmp_path_factory.mktemp("srv") / "proj", queries=True)
     build(proj, quiet=True)
     proc, url = start_server(proj, TRENDGRAPH_TIMEOUT=1.5, TRENDGRAPH_WORKERS=2,
                              TRENDGRAPH_MAX_REQUEST_BYTES=20000)

@@ -2,27 +2,17 @@
 SPARQL endpoint on 127.0.0.1; SERVICE to anything not allow-listed is refused before any
 request leaves the server."""
 
-import shutil
-import socket
-
 import httpx
 import pytest
 
-from conftest import FIXTURES, ROOT, start_server, stop_server
+from conftest import NoConnection, make_mini_project, start_server, stop_server
 
 
 @pytest.fixture(scope="module")
 def federating_server(tmp_path_factory, cbs_endpoint):
     from trendgraph.build import build
 
-    proj = tmp_path_factory.mktemp("fed") / "proj"
-    shutil.copytree(ROOT / "ontology", proj / "ontology")
-    (proj / "data").mkdir(parents=True)
-    for name in ("beleidsdomeinen.ttl", "organisaties.ttl"):
-        shutil.copy(ROOT / "data" / name, proj / "data" / name)
-    shutil.copytree(FIXTURES / "mini" / "data" / "platform31-2025", proj / "data" / "platform31-2025")
-    shutil.copy(ROOT / "data" / "platform31-2025" / "rapport.ttl", proj / "data" / "platform31-2025")
-    shutil.copytree(ROOT / "queries", proj / "queries")
+    proj = make_mini_project(tmp_path_factory.mktemp("fed") / "proj", queries=True)
     build(proj, quiet=True)
     proc, url = start_server(proj, TRENDGRAPH_SERVICES=f"cbs-cijfers={cbs_endpoint}")
     yield url
@@ -49,19 +39,12 @@ def test_allowed_endpoint_may_be_named_directly(federating_server, cbs_endpoint)
 
 
 def test_other_endpoints_are_refused_without_a_connection(federating_server):
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    listener.settimeout(1.0)
-    port = listener.getsockname()[1]
-    for target in (f"<http://127.0.0.1:{port}/sparql>", f"SILENT <http://127.0.0.1:{port}/q>",
-                   "?endpoint"):
-        q = f"SELECT * WHERE {{ SERVICE {target} {{ ?s ?p ?o }} }}"
-        r = httpx.get(federating_server + "/sparql", params={"query": q})
-        assert r.status_code == 400 and "not allowed" in r.json()["error"], target
-    with pytest.raises(socket.timeout):
-        listener.accept()
-    listener.close()
+    with NoConnection() as port:
+        for target in (f"<http://127.0.0.1:{port}/sparql>", f"SILENT <http://127.0.0.1:{port}/q>",
+                       "?endpoint"):
+            q = f"SELECT * WHERE {{ SERVICE {target} {{ ?s ?p ?o }} }}"
+            r = httpx.get(federating_server + "/sparql", params={"query": q})
+            assert r.status_code == 400 and "not allowed" in r.json()["error"], target
 
 
 def test_unconfigured_named_service_is_an_error(mini_server):

@@ -1,8 +1,6 @@
 """The SPARQL endpoint, saved queries and linked data, against a real server on
 127.0.0.1, with real clients: SPARQLWrapper, rdflib's SPARQLStore and httpx."""
 
-import socket
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,6 +9,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+
+from conftest import NoConnection
 
 TG = "https://w3id.org/trendgraph/def#"
 P31 = "https://w3id.org/trendgraph/id/platform31-2025/"
@@ -142,17 +142,10 @@ def test_unsupported_post_type(mini_server):
 
 
 def test_service_outside_allowlist_is_refused_without_connecting(mini_server):
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    listener.settimeout(1.0)
-    port = listener.getsockname()[1]
-    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-    r = httpx.get(mini_server + "/sparql", params={"query": q})
-    assert r.status_code == 400 and "not allowed" in r.json()["error"]
-    with pytest.raises(socket.timeout):
-        listener.accept()
-    listener.close()
+    with NoConnection() as port:
+        q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        r = httpx.get(mini_server + "/sparql", params={"query": q})
+        assert r.status_code == 400 and "not allowed" in r.json()["error"]
 
 
 # --- timeout ---------------------------------------------------------------------------

@@ -21,54 +21,67 @@ class BindError(ValueError):
     """The query has no top-level WHERE group to bind into."""
 
 
-def _top_level_where_brace(query: str) -> int:
-    """Index of the ``{`` that opens the query's WHERE group, skipping comments,
-    strings and IRIs. For ``SELECT * { ... }`` (WHERE omitted) it is the first brace
-    after the projection; for CONSTRUCT it is the brace after the template."""
-    i, n = 0, len(query)
-    depth = 0
-    seen_construct_template = False
-    is_construct = False
-    upper = query.upper()
+def mask(query: str) -> str:
+    """The query with comments and string literals blanked to spaces (same length, so
+    indices still match), and IRIs blanked inside their angle brackets. What is left is
+    syntax that keyword and brace scans can trust."""
+    out, i, n = list(query), 0, len(query)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(a, min(b, n)):
+            if out[k] != "\n":
+                out[k] = " "
+
     while i < n:
         c = query[i]
         if c == "#":
             j = query.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            triple = query[i:i + 3] in ('"""', "'''")
-            quote = query[i:i + 3] if triple else c
+            j = n if j < 0 else j
+            blank(i, j)
+            i = j
+        elif c in "\"'":
+            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else c
             j = i + len(quote)
-            while j < n:
-                if query[j] == "\\":
-                    j += 2
-                    continue
-                if query.startswith(quote, j):
-                    break
-                j += 1
+            while j < n and not query.startswith(quote, j):
+                j += 2 if query[j] == "\\" else 1
+            blank(i, j + len(quote))
             i = j + len(quote)
-            continue
-        if c == "<":
+        elif c == "<":
             # an IRI has no spaces; a comparison operator is followed by space or '='
             j = i + 1
             while j < n and query[j] not in "> \t\n\r=":
                 j += 1
             if j < n and query[j] == ">":
+                blank(i + 1, j)
                 i = j + 1
-                continue
-        if depth == 0 and upper.startswith("CONSTRUCT", i):
-            is_construct = True
+            else:
+                i += 1
+        else:
+            i += 1
+    return "".join(out)
+
+
+def _top_level_where_brace(query: str) -> int:
+    """Index of the ``{`` that opens the query's WHERE group. For ``SELECT * { ... }``
+    (WHERE omitted) it is the first top-level brace; for CONSTRUCT, the brace after the
+    template."""
+    masked = mask(query)
+    upper = masked.upper()
+    construct = re.search(r"\bCONSTRUCT\b", upper)
+    depth = 0
+    skipped_template = False
+    for i, c in enumerate(masked):
         if c == "{":
             if depth == 0:
-                if is_construct and not seen_construct_template and not upper[:i].rstrip().endswith("WHERE"):
-                    seen_construct_template = True
+                is_template = (construct is not None and construct.start() < i
+                               and not skipped_template and not upper[:i].rstrip().endswith("WHERE"))
+                if is_template:
+                    skipped_template = True
                 else:
                     return i
             depth += 1
         elif c == "}":
             depth -= 1
-        i += 1
     raise BindError("the query has no WHERE group to bind parameters into")
 
 
@@ -88,37 +101,6 @@ def with_values(query: str, bindings: dict[str, Term]) -> str:
     return query[:at] + " " + block + query[at:]
 
 
-def strip_comments_and_strings(query: str) -> str:
-    """The query with comments removed and strings and IRIs blanked, for keyword scans."""
-    out, i, n = [], 0, len(query)
-    while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            triple = query[i:i + 3] in ('"""', "'''")
-            quote = query[i:i + 3] if triple else c
-            j = i + len(quote)
-            while j < n and not query.startswith(quote, j):
-                j += 2 if query[j] == "\\" else 1
-            out.append('""')
-            i = j + len(quote)
-            continue
-        if c == "<":
-            j = i + 1
-            while j < n and query[j] not in "> \t\n\r=":
-                j += 1
-            if j < n and query[j] == ">":
-                out.append(query[i:j + 1])
-                i = j + 1
-                continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
 _FORM = re.compile(r"(?i)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b")
 _PROLOGUE = re.compile(r"(?is)\b(PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
 _SERVICE = re.compile(r"(?i)\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\?\w+|\$\w+|[^\s{]*)")
@@ -127,7 +109,7 @@ _UPDATE = re.compile(r"(?i)^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|A
 
 def query_form(query: str) -> str | None:
     """select, construct, ask or describe; None when the text is no query (an update?)."""
-    body = _PROLOGUE.sub(" ", strip_comments_and_strings(query))
+    body = _PROLOGUE.sub(" ", mask(query))
     if _UPDATE.match(body):
         return None
     m = _FORM.search(body)
@@ -136,8 +118,8 @@ def query_form(query: str) -> str | None:
 
 def service_targets(query: str) -> list[str]:
     """The endpoints named by SERVICE clauses (IRIs without <>, or the variable)."""
-    body = strip_comments_and_strings(query)
-    return [m.group(1).strip("<>") for m in _SERVICE.finditer(body)]
+    masked = mask(query)  # IRIs are blanked in the mask: read them from the query itself
+    return [query[m.start(1):m.end(1)].strip("<>") for m in _SERVICE.finditer(masked)]
 
 
 SERVICE_ALIAS = re.compile(r"<urn:trendgraph:service:([A-Za-z0-9-]+)>")
