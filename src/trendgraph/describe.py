@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
 from .export import FORMATS, MEDIA_TYPES
+from .namespaces import G_LINKS
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -32,7 +33,6 @@ EU_FORMATS = {"trig": "RDF_TRIG", "nq": "RDF_N_QUADS", "ttl": "RDF_TURTLE", "jso
 LABELS = {"trig": "TriG (met named graphs)", "nq": "N-Quads (met named graphs)",
           "ttl": "Turtle (vereniging van alle graphs)",
           "jsonld": "JSON-LD (vereniging van alle graphs, Nederlandse context)"}
-G_LINKS = URIRef(BASE + "graph/links")
 
 
 def _graph() -> Graph:

@@ -9,7 +9,6 @@ response carries an ETag derived from the build's content hash.
 
 from __future__ import annotations
 
-import json
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qsl
 
@@ -376,6 +375,3 @@ def service_description(request: Request, fmt: str | None) -> Response:
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     return Response(body, media_type="application/n-triples")
 
-
-def json_dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)

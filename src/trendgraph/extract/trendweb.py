@@ -193,13 +193,9 @@ def parse_footnotes(lines: list[str], bounds) -> list[Footnote]:
             urls.append(u.group(1))
             current = None
             continue
-        if line.strip() == "":
-            current = None
-            continue
+        # a blank line or body text ends the current footnote (not the block: a block
+        # interrupted by text keeps collecting numbers in sequence)
         current = None
-        if block and not urls:
-            # footnote block interrupted by text: keep collecting numbers in sequence
-            pass
     close()
     for fns, us in blocks:
         if us:
