@@ -32,6 +32,18 @@ def make_mini_project(proj: Path, queries: bool = False) -> Path:
     return proj
 
 
+@pytest.fixture(scope="session")
+def real_built(tmp_path_factory) -> Path:
+    """A copy of the real project, built once for every test that needs the real graph."""
+    from trendgraph.build import build
+
+    proj = tmp_path_factory.mktemp("real") / "proj"
+    for name in ("ontology", "data", "queries"):
+        shutil.copytree(ROOT / name, proj / name)
+    build(proj, quiet=True)
+    return proj
+
+
 @pytest.fixture
 def mini_root(tmp_path: Path) -> Path:
     return make_mini_project(tmp_path / "proj")

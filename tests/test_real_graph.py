@@ -1,25 +1,17 @@
 """The saved queries on the real, built graph, through a real server on 127.0.0.1."""
 
-import shutil
-
 import httpx
 import pytest
 
-from conftest import ROOT, start_server, stop_server
+from conftest import start_server, stop_server
 
 P31 = "https://w3id.org/trendgraph/id/platform31-2025"
 TW = "https://w3id.org/trendgraph/id/trendweb-2025"
 
 
 @pytest.fixture(scope="module")
-def real_server(tmp_path_factory, cbs_endpoint):
-    from trendgraph.build import build
-
-    proj = tmp_path_factory.mktemp("real") / "proj"
-    for name in ("ontology", "data", "queries"):
-        shutil.copytree(ROOT / name, proj / name)
-    build(proj, quiet=True)
-    proc, url = start_server(proj, TRENDGRAPH_SERVICES=f"cbs-cijfers={cbs_endpoint}")
+def real_server(real_built, cbs_endpoint):
+    proc, url = start_server(real_built, TRENDGRAPH_SERVICES=f"cbs-cijfers={cbs_endpoint}")
     yield url
     stop_server(proc)
 
@@ -53,3 +45,17 @@ def test_every_saved_query_returns_rows(real_server):
         if not rows:
             empty.append(q["name"])
     assert not empty, f"saved queries without rows on the real graph: {empty}"
+
+
+@pytest.mark.parametrize("path,accept,parser", [
+    ("/catalog", "application/ld+json", "json-ld"),
+    ("/catalog", "text/turtle", "turtle"),
+    ("/.well-known/void", "application/n-triples", "nt"),
+    ("/sparql", "application/n-triples", "nt"),
+])
+def test_dataset_descriptions_in_every_rdf_format(real_server, path, accept, parser):
+    from rdflib import Graph
+
+    r = httpx.get(real_server + path, headers={"Accept": accept}, timeout=30)
+    assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
+    assert len(Graph().parse(data=r.text, format=parser)) > 10

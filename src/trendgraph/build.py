@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = "build.json"
-# The modules whose code determines the published bytes.
-_CODE = ("load.py", "validate.py", "infer.py", "publish.py", "build.py", "reports.py",
-         "namespaces.py", "describe.py", "export.py")
 
 
 class BuildFailed(Exception):
@@ -43,8 +40,8 @@ class BuildResult:
 def _input_paths(root: Path) -> list[Path]:
     paths = sorted((root / "ontology").glob("*.ttl")) + sorted((root / "data").rglob("*.ttl"))
     paths += sorted((root / "ontology").glob("*.jsonld"))
-    pkg = Path(__file__).resolve().parent
-    paths += [pkg / name for name in _CODE if (pkg / name).exists()]
+    # the package's code shapes the output too; hashing all of it is cheap and cannot drift
+    paths += sorted(Path(__file__).resolve().parent.rglob("*.py"))
     return paths
 
 
@@ -54,7 +51,7 @@ def input_hash(root: Path) -> str:
         try:
             name = p.relative_to(root).as_posix()
         except ValueError:
-            name = "code/" + p.name
+            name = "code/" + p.relative_to(Path(__file__).resolve().parent).as_posix()
         h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .grounding import check_graph
+from .grounding import check_graph, report
 from .load import InputFile, graph_for, input_files, load, load_shapes
 from .paths import project_root, sources_dir
 from .validate import validate
@@ -53,7 +53,5 @@ def check_files(names: list[str]) -> int:
             if f.relpath in wanted:
                 mine += Graph().parse(f.path, format="turtle")
         checked, failures = check_graph(mine, sources)
-        for f in failures:
-            print(f"QUOTE NOT FOUND  {f.item}\n    {f.quote[:200]}")
-        print(f"quotes: {checked} checked, {len(failures)} not found")
+        report(failures, checked)
     return 1 if problems or failures else 0

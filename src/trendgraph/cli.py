@@ -61,7 +61,7 @@ def cmd_validate(args) -> int:
         print(v.render())
     print(f"{len(violations)} violation(s)" if violations else "conforms")
     if args.quotes:
-        from .grounding import check_graph
+        from .grounding import check_graph, report
         from .paths import sources_dir
         from .validate import asserted_graph
 
@@ -70,9 +70,7 @@ def cmd_validate(args) -> int:
             _err("--quotes needs TRENDGRAPH_SOURCES set to the directory with the report texts")
             return 2
         checked, failures = check_graph(asserted_graph(loaded), sources)
-        for f in failures:
-            print(f"QUOTE NOT FOUND  {f.item}\n    {f.quote[:200]}")
-        print(f"quotes: {checked} checked, {len(failures)} not found")
+        report(failures, checked)
         if failures:
             return 1
     return 1 if violations else 0

@@ -27,17 +27,17 @@ def union_triples(nq: Path) -> list[ox.Triple]:
     return [seen[k] for k in sorted(seen)]
 
 
-def turtle(nq: Path, prefixes: dict[str, str]) -> bytes:
-    return ox.serialize(union_triples(nq), format=ox.RdfFormat.TURTLE,
+def turtle(triples: list[ox.Triple], prefixes: dict[str, str]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE,
                         prefixes=dict(sorted(prefixes.items())))
 
 
-def jsonld(nq: Path, context_file: Path) -> bytes:
+def jsonld(triples: list[ox.Triple], context_file: Path) -> bytes:
     from rdflib import Graph
 
     context = json.loads(context_file.read_text(encoding="utf-8"))["@context"]
     g = Graph()
-    data = ox.serialize(union_triples(nq), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     g.parse(data=data.decode("utf-8"), format="nt")
     text = g.serialize(format="json-ld", context=context, auto_compact=True)
     # rdflib orders nodes by its store; sort the @graph for byte-identical output
@@ -50,6 +50,6 @@ def jsonld(nq: Path, context_file: Path) -> bytes:
 
 def write_all(dist: Path, root: Path, prefixes: dict[str, str]) -> None:
     """Write the union formats next to the TriG and N-Quads the build wrote."""
-    nq = dist / FORMATS["nq"]
-    (dist / FORMATS["ttl"]).write_bytes(turtle(nq, prefixes))
-    (dist / FORMATS["jsonld"]).write_bytes(jsonld(nq, root / "ontology" / "context.jsonld"))
+    triples = union_triples(dist / FORMATS["nq"])
+    (dist / FORMATS["ttl"]).write_bytes(turtle(triples, prefixes))
+    (dist / FORMATS["jsonld"]).write_bytes(jsonld(triples, root / "ontology" / "context.jsonld"))

@@ -10,7 +10,6 @@ copied into the data.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,23 +74,8 @@ def check_graph(graph, sources: Path) -> tuple[int, list[Ungrounded]]:
     return checked, failures
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m trendgraph.grounding FILE.ttl ...``: check the quotes in some files."""
-    import os
-
-    from rdflib import Graph
-
-    argv = sys.argv[1:] if argv is None else argv
-    sources = Path(os.environ.get("TRENDGRAPH_SOURCES", "../shared/sources"))
-    graph = Graph()
-    for name in argv:
-        graph.parse(name, format="turtle")
-    checked, failures = check_graph(graph, sources)
+def report(failures: list[Ungrounded], checked: int) -> None:
+    """Print the quotes not found, then a count line."""
     for f in failures:
-        print(f"NOT FOUND  {f.item}\n           {f.quote[:160]}\n           ({f.reason})")
-    print(f"{checked} quotes checked, {len(failures)} not found")
-    return 1 if failures else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        print(f"QUOTE NOT FOUND  {f.item}\n    {f.quote[:200]}\n    ({f.reason})")
+    print(f"quotes: {checked} checked, {len(failures)} not found")

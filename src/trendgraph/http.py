@@ -140,19 +140,7 @@ def register_dataset(app: FastAPI) -> None:
         etag = etag_for(request, media, name)
         if not_modified(request, etag):
             return Response(status_code=304, headers={"ETag": etag})
-        headers = {"ETag": etag, "Vary": "Accept"}
-        if media == "text/turtle":
-            return Response(path.read_bytes(), media_type="text/turtle; charset=utf-8",
-                            headers=headers)
-        import pyoxigraph as ox
-
-        from .results import to_jsonld
-
-        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-        if media == "application/ld+json":
-            return Response(to_jsonld(triples), media_type="application/ld+json", headers=headers)
-        return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                        media_type="application/n-triples", headers=headers)
+        return turtle_as(path.read_bytes(), media, {"ETag": etag, "Vary": "Accept"})
 
     @app.get("/catalog", summary="DCAT-AP-NL description of the dataset")
     async def catalog(request: Request):
@@ -259,7 +247,7 @@ def register_sparql(app: FastAPI) -> None:
         headers = {"Vary": "Accept", **({"ETag": etag} if etag else {})}
         if reply.truncated:
             headers["X-Trendgraph-Truncated"] = f"true; max-rows={request.app.state.settings.max_rows}"
-        return Response(reply.body, media_type=_with_charset(reply.media_type), headers=headers)
+        return Response(reply.body, media_type=with_charset(reply.media_type), headers=headers)
 
     @app.get("/sparql", summary="SPARQL 1.1 Protocol: query via GET",
              description="`?query=` runs a SPARQL query. Without it: the SPARQL Service Description.")
@@ -320,7 +308,7 @@ def _is_update(sparql: str) -> bool:
         return False
 
 
-def _with_charset(media: str) -> str:
+def with_charset(media: str) -> str:
     return media if "charset" in media or media.endswith("+xml") else media + "; charset=utf-8"
 
 
@@ -362,16 +350,21 @@ def service_description(request: Request, fmt: str | None) -> Response:
         f"sd:graph [ a sd:Graph ; void:triples {n} ] ]"
         for g, n in sorted(manifest.get("triples_per_graph", {}).items()))
     endpoint = str(request.url_for("sparql_get"))
-    ttl = SD_TEMPLATE.format(endpoint=endpoint, named=named)
-    if media in ("text/turtle", "text/html"):
-        return Response(ttl, media_type="text/turtle; charset=utf-8")
+    ttl = SD_TEMPLATE.format(endpoint=endpoint, named=named).encode("utf-8")
+    return turtle_as(ttl, "text/turtle" if media == "text/html" else media)
+
+
+def turtle_as(ttl: bytes, media: str, headers: dict | None = None) -> Response:
+    """A Turtle document we hold, answered in the negotiated RDF format."""
+    if media == "text/turtle":
+        return Response(ttl, media_type="text/turtle; charset=utf-8", headers=headers)
     import pyoxigraph as ox
 
-    triples = [q.triple for q in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
     from .results import to_jsonld
 
+    triples = [q.triple for q in ox.parse(ttl, format=ox.RdfFormat.TURTLE)]
     if media == "application/ld+json":
-        return Response(to_jsonld(triples), media_type="application/ld+json")
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    return Response(body, media_type="application/n-triples")
+        return Response(to_jsonld(triples), media_type="application/ld+json", headers=headers)
+    return Response(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                    media_type="application/n-triples", headers=headers)
 

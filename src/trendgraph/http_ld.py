@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from . import negotiate
-from .http import ApiError, etag_for, not_modified, run_query, _with_charset
+from .http import ApiError, etag_for, not_modified, run_query, with_charset
 from .publish import PREFIXES
 from .querytext import with_values
 
@@ -82,7 +82,7 @@ def register_linked_data(app: FastAPI) -> None:
             raise ApiError(404, f"nothing is known about <{iri}>")
         headers = {"ETag": etag, "Vary": "Accept"}
         if media != "text/html":
-            return Response(reply.body, media_type=_with_charset(media), headers=headers)
+            return Response(reply.body, media_type=with_charset(media), headers=headers)
         triples = list(ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES))
         html = render(iri, triples, html_subjects(triples))
         return HTMLResponse(html, headers=headers)
@@ -112,24 +112,15 @@ def register_linked_data(app: FastAPI) -> None:
                  if isinstance(t.object, ox.NamedNode) and t.object.value == subject
                  and t.subject.value != subject),
                 key=lambda sp: (sp[1]["text"], sp[0]["text"]))
-            sections.append((subject, [(link(ox.NamedNode(p)), v) for p, v in outgoing.items()],
-                             incoming))
-        page = []
-        tpl = templates.get_template("resource.html")
-        for subject, outgoing, incoming in sections:
-            page.append(tpl.render(title=labels.get(subject, compact(subject)), iri=subject,
-                                   local=local(subject) or subject, outgoing=outgoing,
-                                   incoming=incoming))
-        if len(page) == 1:
-            return page[0]
-        # several resources on one page (/def): keep one document, anchor each term
-        head, _, _ = page[0].partition("<h1>")
-        bodies = []
-        for subject, html in zip(subjects, page):
-            inner = html.split("</nav>", 1)[1].rsplit("</body>", 1)[0]
-            anchor = subject.rsplit("#", 1)[-1] if "#" in subject else "top"
-            bodies.append(f'<section id="{anchor}">{inner}</section>')
-        return head + "".join(bodies) + "</body></html>"
+            sections.append({
+                "iri": subject, "title": labels.get(subject, compact(subject)),
+                "local": local(subject) or subject,
+                "anchor": subject.rsplit("#", 1)[-1] if "#" in subject else "top",
+                "outgoing": [(link(ox.NamedNode(p)), v) for p, v in outgoing.items()],
+                "incoming": incoming,
+            })
+        return templates.get_template("resource.html").render(
+            title=sections[0]["title"] if sections else iri, sections=sections)
 
     @app.get("/id/{path:path}", summary="Dereference an IRI under /id/",
              description="HTML for browsers; Turtle, N-Triples or JSON-LD by Accept or format=.")

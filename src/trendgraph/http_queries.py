@@ -11,7 +11,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from . import negotiate
-from .http import ApiError, etag_for, is_federated, not_modified, run_query, _with_charset
+from .http import ApiError, etag_for, is_federated, not_modified, run_query, with_charset
 from .publish import PREFIXES
 from .saved import ParameterError, SavedQuery, SavedQueryError, load_saved
 
@@ -113,7 +113,7 @@ def register_queries(app: FastAPI) -> None:
         links = _links(request, page, size, reply.has_more)
         if links:
             headers["Link"] = links
-        return Response(reply.body, media_type=_with_charset(reply.media_type), headers=headers)
+        return Response(reply.body, media_type=with_charset(reply.media_type), headers=headers)
 
     def custom_openapi():
         if app.openapi_schema:

@@ -107,8 +107,6 @@ def to_tsv(r: Result) -> str:
 def to_table(r: Result, width: int = 60) -> str:
     if r.kind == "ask":
         return "true\n" if r.boolean else "false\n"
-    if r.kind == "graph":
-        return to_rdf(r, "text/turtle")
 
     def cell(t):
         s = " ".join(plain(t).split())
